@@ -90,7 +90,7 @@ public static class RunCommand
                 parse.GetValue(dataset),
                 parse.GetValue(concurrency),
                 FailOnPolicy.Parse(parse.GetValue(failOn)),
-                parse.GetValue(diagnostics)),
+                DiagnosticsOption.FormatOf(parse.GetValue(diagnostics))),
             parse.InvocationConfiguration,
             cancellationToken));
         return command;

@@ -13,17 +13,20 @@ public static class DiagnosticsOption
         ["msbuild"] = DiagnosticsFormat.MSBuild,
     };
 
-    public static Option<DiagnosticsFormat> Create()
+    public static Option<string> Create()
     {
-        return new Option<DiagnosticsFormat>(Name)
+        var option = new Option<string>(Name)
         {
-            Description = $"Also print findings and problems as diagnostics with stable TRIAGE codes: {string.Join(", ", Formats.Keys)}.",
-            DefaultValueFactory = _ => DiagnosticsFormat.None,
-            CustomParser = result => Formats.TryGetValue(result.Tokens[0].Value, out var format)
-                ? format
-                : Fail(result, $"{Name} '{result.Tokens[0].Value}' is not one of: {string.Join(", ", Formats.Keys)}."),
+            Description = "Also print findings and problems as diagnostics with stable TRIAGE codes, for a build or CI log to pick up.",
+            DefaultValueFactory = _ => "none",
         };
+        option.AcceptOnlyFromAmong([.. Formats.Keys]);
+        return option;
     }
+
+    /// <summary>The format a value of the option names; the option accepts no other value.</summary>
+    public static DiagnosticsFormat FormatOf(string? value) =>
+        value is not null && Formats.TryGetValue(value, out var format) ? format : DiagnosticsFormat.None;
 
     /// <summary>
     /// The format named on a command line that may not have parsed: usage errors are printed in that format too, so a
@@ -35,12 +38,6 @@ public static class DiagnosticsOption
         var option = parsed.CommandResult.Command.Options.FirstOrDefault(o => o.Name == Name);
         var tokens = option is null ? null : parsed.GetResult(option)?.Tokens;
         var token = tokens is { Count: > 0 } ? tokens[^1].Value : null;
-        return token is not null && Formats.TryGetValue(token, out var format) ? format : DiagnosticsFormat.None;
-    }
-
-    private static DiagnosticsFormat Fail(System.CommandLine.Parsing.ArgumentResult result, string message)
-    {
-        result.AddError(message);
-        return DiagnosticsFormat.None;
+        return FormatOf(token);
     }
 }

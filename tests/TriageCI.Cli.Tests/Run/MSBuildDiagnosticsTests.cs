@@ -68,7 +68,7 @@ public class MSBuildDiagnosticsTests
         var (exit, _, error) = await CliRunner.RunAsync("run", RepositoryPaths.SampleRun, "--diagnostics", "vs");
 
         Assert.Equal((int)ExitCode.UsageError, exit);
-        Assert.Contains("--diagnostics 'vs' is not one of: none, msbuild.", error, StringComparison.Ordinal);
+        Assert.Contains("Argument 'vs' not recognized. Must be one of:\n\t'none'\n\t'msbuild'", error.ReplaceLineEndings("\n"), StringComparison.Ordinal);
     }
 
     [Fact]
