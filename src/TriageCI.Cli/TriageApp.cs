@@ -1,5 +1,7 @@
 using System.CommandLine;
 using TriageCI.Cli.Commands;
+using TriageCI.Cli.Diagnostics;
+using TriageCI.Core.Diagnostics;
 
 namespace TriageCI.Cli;
 
@@ -22,9 +24,12 @@ public static class TriageApp
         {
             // System.CommandLine exits 1 on a bad command line; 1 means "threshold crossed" here, so usage errors get their own code.
             var error = configuration?.Error ?? Console.Error;
+            var format = DiagnosticsOption.Requested(parsed);
             foreach (var problem in parsed.Errors)
             {
-                await error.WriteLineAsync(problem.Message);
+                await error.WriteLineAsync(format == DiagnosticsFormat.MSBuild
+                    ? MSBuildDiagnostics.Problem(DiagnosticCodes.InvalidOption, null, problem.Message)
+                    : problem.Message);
             }
 
             await error.WriteLineAsync("Run 'triage --help' for usage.");

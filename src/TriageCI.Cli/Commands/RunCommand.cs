@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Spectre.Console;
+using TriageCI.Cli.Diagnostics;
 using TriageCI.Cli.Terminal;
 using TriageCI.Core.Diagnostics;
 using TriageCI.Core.IO;
@@ -55,6 +56,7 @@ public static class RunCommand
         {
             Description = "Exit 1 when failed trials reach a threshold: task-defect, infra, agent-error, any or none, optionally with a count (task-defect:3), comma-separated.",
         };
+        var diagnostics = DiagnosticsOption.Create();
         failOn.Validators.Add(r =>
         {
             try
@@ -76,7 +78,7 @@ public static class RunCommand
 
         var command = new Command("run", "Triage every failed trial of a benchmark run and write the reports.")
         {
-            results, format, output, templates, tasks, dataset, concurrency, failOn,
+            results, format, output, templates, tasks, dataset, concurrency, failOn, diagnostics,
         };
         command.SetAction((parse, cancellationToken) => RunAsync(
             new RunSettings(
@@ -87,7 +89,8 @@ public static class RunCommand
                 parse.GetValue(tasks),
                 parse.GetValue(dataset),
                 parse.GetValue(concurrency),
-                FailOnPolicy.Parse(parse.GetValue(failOn))),
+                FailOnPolicy.Parse(parse.GetValue(failOn)),
+                DiagnosticsOption.FormatOf(parse.GetValue(diagnostics))),
             parse.InvocationConfiguration,
             cancellationToken));
         return command;
@@ -96,6 +99,7 @@ public static class RunCommand
     private static async Task<int> RunAsync(RunSettings settings, InvocationConfiguration io, CancellationToken cancellationToken)
     {
         var console = Consoles.For(io.Output);
+        var diagnostics = new RunDiagnostics(io, settings.Diagnostics);
         IBenchmarkReader reader;
         TemplateSet templateSet;
         try
@@ -103,9 +107,14 @@ public static class RunCommand
             reader = BuiltInReaders.Registry().Resolve(settings.Results, settings.Format);
             templateSet = TemplateSet.Load(settings.Templates);
         }
-        catch (Exception ex) when (ex is BenchmarkReadException or ReportFileException)
+        catch (BenchmarkReadException ex)
         {
-            await io.Error.WriteLineAsync(ex.Message);
+            await diagnostics.ProblemAsync(DiagnosticCodes.InputNotFound, ex.Path, ex.Problem);
+            return (int)ExitCode.InputError;
+        }
+        catch (ReportFileException ex)
+        {
+            await diagnostics.ProblemAsync(DiagnosticCodes.InvalidOption, ex.Path, ex.Problem);
             return (int)ExitCode.InputError;
         }
 
@@ -116,7 +125,7 @@ public static class RunCommand
         }
         catch (ReportFileException ex)
         {
-            await io.Error.WriteLineAsync(ex.Message);
+            await diagnostics.ProblemAsync(DiagnosticCodes.OutputFailed, ex.Path, ex.Problem);
             return (int)ExitCode.OutputError;
         }
 
@@ -142,12 +151,12 @@ public static class RunCommand
             }
             catch (BenchmarkReadException ex)
             {
-                await io.Error.WriteLineAsync(ex.Message);
+                await diagnostics.ProblemAsync(DiagnosticCodes.InputNotFound, ex.Path, ex.Problem);
                 return (int)ExitCode.InputError;
             }
             catch (ReportFileException ex)
             {
-                await io.Error.WriteLineAsync(ex.Message);
+                await diagnostics.ProblemAsync(DiagnosticCodes.OutputFailed, ex.Path, ex.Problem);
                 return (int)ExitCode.OutputError;
             }
         }
@@ -164,14 +173,15 @@ public static class RunCommand
         }
         catch (ReportFileException ex)
         {
-            await io.Error.WriteLineAsync(ex.Message);
+            await diagnostics.ProblemAsync(DiagnosticCodes.OutputFailed, ex.Path, ex.Problem);
             return (int)ExitCode.OutputError;
         }
 
+        await diagnostics.FindingsAsync(report, settings.Results, settings.FailOn.CrossedBy(report));
         var crossed = settings.FailOn.Crossed(report);
         foreach (var (threshold, actual) in crossed)
         {
-            await io.Error.WriteLineAsync($"--fail-on {FailOnName(threshold.Category)}:{threshold.Count} crossed: {actual} failed trials.");
+            await diagnostics.ThresholdCrossedAsync($"--fail-on {FailOnName(threshold.Category)}:{threshold.Count} crossed: {actual} failed trials.");
         }
 
         return crossed.Count > 0 ? (int)ExitCode.ThresholdCrossed : (int)ExitCode.Success;
@@ -197,5 +207,5 @@ public static class RunCommand
             await run(new ProgressObserver(console, status => context.Status(Markup.Escape(status)))));
     }
 
-    private sealed record RunSettings(string Results, string? Format, string Output, string? Templates, string? Tasks, string? Dataset, int Concurrency, FailOnPolicy FailOn);
+    private sealed record RunSettings(string Results, string? Format, string Output, string? Templates, string? Tasks, string? Dataset, int Concurrency, FailOnPolicy FailOn, DiagnosticsFormat Diagnostics);
 }

@@ -66,6 +66,12 @@ public sealed class FailOnPolicy
             .ToList();
     }
 
+    /// <summary>
+    /// A policy of only the thresholds the report crosses. Its categories are the ones that fail the run, so findings in
+    /// them are errors and every other finding stays a warning.
+    /// </summary>
+    public FailOnPolicy CrossedBy(TriageReport report) => new(Crossed(report).Select(c => c.Threshold).ToList());
+
     private static bool Matches(FailOnCategory threshold, FailureCategory category) => threshold switch
     {
         FailOnCategory.TaskDefect => category == FailureCategory.TaskDefect,
