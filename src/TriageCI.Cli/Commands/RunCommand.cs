@@ -1,9 +1,9 @@
 using System.CommandLine;
 using Spectre.Console;
+using TriageCI.Cli.Judging;
 using TriageCI.Cli.Terminal;
 using TriageCI.Core.Diagnostics;
 using TriageCI.Core.IO;
-using TriageCI.Core.Judges.Rules;
 using TriageCI.Core.Pipeline;
 using TriageCI.Core.Probes.Text;
 using TriageCI.Core.Readers;
@@ -74,10 +74,16 @@ public static class RunCommand
             }
         });
 
+        var judge = new JudgeOptions();
         var command = new Command("run", "Triage every failed trial of a benchmark run and write the reports.")
         {
             results, format, output, templates, tasks, dataset, concurrency, failOn,
         };
+        foreach (var option in judge.All)
+        {
+            command.Options.Add(option);
+        }
+
         command.SetAction((parse, cancellationToken) => RunAsync(
             new RunSettings(
                 parse.GetRequiredValue(results),
@@ -87,7 +93,8 @@ public static class RunCommand
                 parse.GetValue(tasks),
                 parse.GetValue(dataset),
                 parse.GetValue(concurrency),
-                FailOnPolicy.Parse(parse.GetValue(failOn))),
+                FailOnPolicy.Parse(parse.GetValue(failOn)),
+                judge.Read(parse)),
             parse.InvocationConfiguration,
             cancellationToken));
         return command;
@@ -109,6 +116,18 @@ public static class RunCommand
             return (int)ExitCode.InputError;
         }
 
+        JudgeSetup judge;
+        try
+        {
+            judge = JudgeFactory.Create(settings.Judge, settings.Output, Environment.GetEnvironmentVariables());
+        }
+        catch (JudgeConfigurationException ex)
+        {
+            await io.Error.WriteLineAsync(ex.Message);
+            return (int)ExitCode.UsageError;
+        }
+
+        using var judgeLifetime = judge;
         CurationWriter curation;
         try
         {
@@ -123,10 +142,10 @@ public static class RunCommand
         TriageReport report;
         await using (curation)
         {
-            var pipeline = new TriagePipeline(TextProbes.All, new RulesJudge(), new TriageOptions
+            var pipeline = new TriagePipeline(TextProbes.All, judge.Judge, new TriageOptions
             {
                 Concurrency = settings.Concurrency,
-                JudgeDescription = "rules",
+                JudgeDescription = judge.Description,
             });
             var readerOptions = new ReaderOptions { TasksPath = settings.Tasks, DatasetPath = settings.Dataset };
             try
@@ -197,5 +216,5 @@ public static class RunCommand
             await run(new ProgressObserver(console, status => context.Status(Markup.Escape(status)))));
     }
 
-    private sealed record RunSettings(string Results, string? Format, string Output, string? Templates, string? Tasks, string? Dataset, int Concurrency, FailOnPolicy FailOn);
+    private sealed record RunSettings(string Results, string? Format, string Output, string? Templates, string? Tasks, string? Dataset, int Concurrency, FailOnPolicy FailOn, JudgeRequest Judge);
 }

@@ -23,20 +23,25 @@ public sealed class ModelEndpointException : Exception
     {
     }
 
-    public ModelEndpointException(int statusCode, TimeSpan? retryAfter, string message)
-        : base(message)
+    /// <param name="statusCode">The HTTP status; 0 when no answer came (connection refused, reset, DNS).</param>
+    /// <param name="retryAfter">The wait the endpoint asked for.</param>
+    /// <param name="message">What happened, without the request body.</param>
+    /// <param name="innerException">The transport's exception, where there was one.</param>
+    public ModelEndpointException(int statusCode, TimeSpan? retryAfter, string message, Exception? innerException = null)
+        : base(message, innerException)
     {
         StatusCode = statusCode;
         RetryAfter = retryAfter;
     }
 
+    /// <summary>The HTTP status; 0 when the endpoint could not be reached.</summary>
     public int StatusCode { get; }
 
     /// <summary>How long the endpoint asked the client to wait (<c>Retry-After</c> or <c>retry-after-ms</c>).</summary>
     public TimeSpan? RetryAfter { get; }
 
-    /// <summary>Rate limits, timeouts, overload and server errors pass; anything else is the request's fault.</summary>
-    public bool IsTransient => StatusCode is 408 or 429 || StatusCode >= 500;
+    /// <summary>Unreachable endpoints, rate limits, timeouts, overload and server errors pass; anything else is the request's fault.</summary>
+    public bool IsTransient => StatusCode is 0 or 408 or 429 || StatusCode >= 500;
 
     /// <summary>
     /// The wait an HTTP response asks for: <c>retry-after-ms</c> (OpenAI), else <c>Retry-After</c> as seconds or as an
