@@ -17,6 +17,9 @@ namespace TriageCI.Llm;
 /// </summary>
 public sealed class OpenAIChatClient : IChatClient
 {
+    /// <summary>Tool-call arguments go back on one line, as the API sent them.</summary>
+    private static readonly JsonSerializerOptions CompactJson = new(AIJsonUtilities.DefaultOptions) { WriteIndented = false };
+
     private readonly OpenAIChat.ChatClient _chat;
     private readonly ChatClientMetadata _metadata;
 
@@ -125,7 +128,7 @@ public sealed class OpenAIChatClient : IChatClient
             {
                 var calls = message.Contents.OfType<FunctionCallContent>()
                     .Select(c => ChatToolCall.CreateFunctionToolCall(c.CallId, c.Name,
-                        BinaryData.FromString(JsonSerializer.Serialize(c.Arguments ?? new Dictionary<string, object?>(), AIJsonUtilities.DefaultOptions))))
+                        BinaryData.FromString(JsonSerializer.Serialize(c.Arguments ?? new Dictionary<string, object?>(), CompactJson))))
                     .ToList();
                 if (calls.Count == 0)
                 {
@@ -215,7 +218,7 @@ public sealed class OpenAIChatClient : IChatClient
         string text => text,
         JsonElement { ValueKind: JsonValueKind.String } element => element.GetString() ?? string.Empty,
         JsonElement element => element.GetRawText(),
-        _ => JsonSerializer.Serialize(result, AIJsonUtilities.DefaultOptions),
+        _ => JsonSerializer.Serialize(result, CompactJson),
     };
 
     private static AI.ChatFinishReason FinishReason(OpenAIChat.ChatFinishReason reason) => reason switch
