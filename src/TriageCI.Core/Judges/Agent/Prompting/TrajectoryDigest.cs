@@ -13,7 +13,8 @@ public static class TrajectoryDigest
     public const int FirstSteps = 3;
     public const int LastSteps = 8;
 
-    public static string Of(Trajectory trajectory, IReadOnlyCollection<int> pinnedSteps, int maxChars)
+    /// <summary>The digest text and the indices of the steps it kept.</summary>
+    public static (string Text, IReadOnlySet<int> KeptSteps) Of(Trajectory trajectory, IReadOnlyCollection<int> pinnedSteps, int maxChars)
     {
         ArgumentNullException.ThrowIfNull(trajectory);
         var steps = trajectory.Steps;
@@ -97,10 +98,11 @@ public static class TrajectoryDigest
             output.Append($"[… steps {steps[previous].Index + 1}–{lastIndex} omitted …]\n");
         }
 
-        return output.ToString();
+        return (output.ToString(), chosen.Keys.Select(p => steps[p].Index).ToHashSet());
     }
 
-    private static string Render(TrajectoryStep step)
+    /// <summary>A step as the digest shows it, capped field by field.</summary>
+    public static string Render(TrajectoryStep step)
     {
         var text = new StringBuilder();
         text.Append($"step {step.Index} [{step.Role.ToString().ToLowerInvariant()}]");
