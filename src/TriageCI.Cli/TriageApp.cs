@@ -14,6 +14,7 @@ public static class TriageApp
         root.Subcommands.Add(RunCommand.Create());
         root.Subcommands.Add(EvalCommand.Create());
         root.Subcommands.Add(TemplatesCommand.Create());
+        root.Subcommands.Add(BenchmarkCommand.Create());
         return root;
     }
 

@@ -41,6 +41,36 @@ public sealed class RunTriage : ToolTask
     /// <summary><c>--concurrency</c>: failed trials triaged at once.</summary>
     public string? Concurrency { get; set; }
 
+    /// <summary><c>--judge</c>: rules, agent or replay.</summary>
+    public string? Judge { get; set; }
+
+    /// <summary><c>--provider</c>: the model provider of the agent judge.</summary>
+    public string? Provider { get; set; }
+
+    /// <summary><c>--model</c>: the model (Azure: the deployment).</summary>
+    public string? Model { get; set; }
+
+    /// <summary><c>--base-url</c>: the model endpoint.</summary>
+    public string? BaseUrl { get; set; }
+
+    /// <summary><c>--api-key-file</c>: a file holding the API key (never the key itself: command lines are logged).</summary>
+    public string? ApiKeyFile { get; set; }
+
+    /// <summary><c>--task-budget</c>: limits per judge conversation.</summary>
+    public string? TaskBudget { get; set; }
+
+    /// <summary><c>--run-budget</c>: limits for the whole run.</summary>
+    public string? RunBudget { get; set; }
+
+    /// <summary><c>--price-table</c>: model prices for cost figures and budgets.</summary>
+    public string? PriceTable { get; set; }
+
+    /// <summary><c>--transcripts</c>: where judge conversations are saved.</summary>
+    public string? Transcripts { get; set; }
+
+    /// <summary><c>--replay</c>: re-run the judge from these transcripts instead of a model.</summary>
+    public string? Replay { get; set; }
+
     /// <summary>The report this run asks the tool for.</summary>
     public string ReportPath => Path.Combine(OutputPath, ReportFileNames.Report);
 
@@ -71,6 +101,16 @@ public sealed class RunTriage : ToolTask
         AppendIfSet(builder, "--tasks ", Tasks);
         AppendIfSet(builder, "--dataset ", Dataset);
         AppendIfSet(builder, "--concurrency ", Concurrency);
+        AppendIfSet(builder, "--judge ", Judge);
+        AppendIfSet(builder, "--provider ", Provider);
+        AppendIfSet(builder, "--model ", Model);
+        AppendIfSet(builder, "--base-url ", BaseUrl);
+        AppendIfSet(builder, "--api-key-file ", ApiKeyFile);
+        AppendIfSet(builder, "--task-budget ", TaskBudget);
+        AppendIfSet(builder, "--run-budget ", RunBudget);
+        AppendIfSet(builder, "--price-table ", PriceTable);
+        AppendIfSet(builder, "--transcripts ", Transcripts);
+        AppendIfSet(builder, "--replay ", Replay);
         return builder.ToString();
     }
 

@@ -1,10 +1,10 @@
 using System.CommandLine;
 using Spectre.Console;
 using TriageCI.Cli.Diagnostics;
+using TriageCI.Cli.Judging;
 using TriageCI.Cli.Terminal;
 using TriageCI.Core.Diagnostics;
 using TriageCI.Core.IO;
-using TriageCI.Core.Judges.Rules;
 using TriageCI.Core.Pipeline;
 using TriageCI.Core.Probes.Text;
 using TriageCI.Core.Readers;
@@ -76,10 +76,16 @@ public static class RunCommand
             }
         });
 
+        var judge = new JudgeOptions();
         var command = new Command("run", "Triage every failed trial of a benchmark run and write the reports.")
         {
             results, format, output, templates, tasks, dataset, concurrency, failOn, diagnostics,
         };
+        foreach (var option in judge.All)
+        {
+            command.Options.Add(option);
+        }
+
         command.SetAction((parse, cancellationToken) => RunAsync(
             new RunSettings(
                 parse.GetRequiredValue(results),
@@ -90,7 +96,8 @@ public static class RunCommand
                 parse.GetValue(dataset),
                 parse.GetValue(concurrency),
                 FailOnPolicy.Parse(parse.GetValue(failOn)),
-                DiagnosticsOption.FormatOf(parse.GetValue(diagnostics))),
+                DiagnosticsOption.FormatOf(parse.GetValue(diagnostics)),
+                judge.Read(parse)),
             parse.InvocationConfiguration,
             cancellationToken));
         return command;
@@ -118,6 +125,18 @@ public static class RunCommand
             return (int)ExitCode.InputError;
         }
 
+        JudgeSetup judge;
+        try
+        {
+            judge = JudgeFactory.Create(settings.Judge, settings.Output, Environment.GetEnvironmentVariables());
+        }
+        catch (JudgeConfigurationException ex)
+        {
+            await diagnostics.ProblemAsync(DiagnosticCodes.InvalidOption, null, ex.Message);
+            return (int)ExitCode.UsageError;
+        }
+
+        using var judgeLifetime = judge;
         CurationWriter curation;
         try
         {
@@ -132,10 +151,10 @@ public static class RunCommand
         TriageReport report;
         await using (curation)
         {
-            var pipeline = new TriagePipeline(TextProbes.All, new RulesJudge(), new TriageOptions
+            var pipeline = new TriagePipeline(TextProbes.All, judge.Judge, new TriageOptions
             {
                 Concurrency = settings.Concurrency,
-                JudgeDescription = "rules",
+                JudgeDescription = judge.Description,
             });
             var readerOptions = new ReaderOptions { TasksPath = settings.Tasks, DatasetPath = settings.Dataset };
             try
@@ -207,5 +226,7 @@ public static class RunCommand
             await run(new ProgressObserver(console, status => context.Status(Markup.Escape(status)))));
     }
 
-    private sealed record RunSettings(string Results, string? Format, string Output, string? Templates, string? Tasks, string? Dataset, int Concurrency, FailOnPolicy FailOn, DiagnosticsFormat Diagnostics);
+    private sealed record RunSettings(
+        string Results, string? Format, string Output, string? Templates, string? Tasks, string? Dataset, int Concurrency,
+        FailOnPolicy FailOn, DiagnosticsFormat Diagnostics, JudgeRequest Judge);
 }

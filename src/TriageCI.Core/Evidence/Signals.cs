@@ -83,6 +83,9 @@ public static class Signals
     public const string SandboxHealthy = "sandbox.health-ok";
     public const string SandboxUnavailable = "sandbox.unavailable";
 
+    // What the agent judge cited for its verdict, checked against the files it names.
+    public const string JudgeCited = "judge.cited";
+
     public static IReadOnlyList<SignalInfo> All { get; } =
     [
         new(TestsFailed, "tests ran against the agent's final state and at least one failed"),
@@ -150,5 +153,6 @@ public static class Signals
         new(SandboxBroken, "the environment itself is broken (no shell, no /bin, disk full)"),
         new(SandboxHealthy, "the environment's shell, filesystem and disk are healthy"),
         new(SandboxUnavailable, "no replica of the environment could be made"),
+        new(JudgeCited, "a file span, trajectory step or command the agent judge cited, checked to exist"),
     ];
 }

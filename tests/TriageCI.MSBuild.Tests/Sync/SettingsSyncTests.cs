@@ -47,21 +47,6 @@ public partial class SettingsSyncTests
         Assert.Equal(expected, BuildFiles.Settings.Order());
     }
 
-    /// <summary>Settings the issue names that arrive with the sandbox and agent-judge work: mirrored once the CLI has them, never before.</summary>
-    [Theory]
-    [InlineData("--mode")]
-    [InlineData("--provider")]
-    [InlineData("--budget")]
-    public void A_setting_that_comes_with_other_work_is_a_property_exactly_when_the_cli_has_the_option(string option)
-    {
-        var inCli = Run.Options.Any(o => o.Name == option);
-        var inProps = BuildFiles.Settings.Contains("Triage" + TaskParameter(option));
-
-        Assert.True(inCli == inProps, inCli
-            ? $"triage run has {option}: add Triage{TaskParameter(option)} to the .props, pass it to RunTriage and document it."
-            : $"Triage{TaskParameter(option)} has no {option} behind it in triage run.");
-    }
-
     [Fact]
     public void The_targets_pass_every_option_property_to_the_task_parameter_of_the_same_name()
     {
@@ -93,6 +78,16 @@ public partial class SettingsSyncTests
             Tasks = Path.Combine(folder.Path, "tasks"),
             Dataset = Path.Combine(folder.Path, "rows.jsonl"),
             Concurrency = "3",
+            Judge = "agent",
+            Provider = "openai-compatible",
+            Model = "qwen3",
+            BaseUrl = "http://localhost:11434/v1",
+            ApiKeyFile = Path.Combine(folder.Path, "key"),
+            TaskBudget = "turns=12",
+            RunBudget = "cost=5",
+            PriceTable = Path.Combine(folder.Path, "prices.json"),
+            Transcripts = Path.Combine(folder.Path, "transcripts"),
+            Replay = Path.Combine(folder.Path, "replay"),
         };
 
         var line = (string)typeof(RunTriage).GetMethod("GenerateCommandLineCommands", BindingFlags.NonPublic | BindingFlags.Instance)!.Invoke(task, null)!;
