@@ -9,7 +9,9 @@ using TriageCI.Core.Probes.Text;
 using TriageCI.Core.Readers;
 using TriageCI.Core.Reports;
 using TriageCI.Core.Reports.Curation;
+using TriageCI.Core.Reports.Json;
 using TriageCI.Core.Reports.Markdown;
+using TriageCI.GitHub.Actions;
 
 namespace TriageCI.Cli.Commands;
 
@@ -18,11 +20,12 @@ public static class RunCommand
 {
     public const string DefaultOutputFolder = "triage-out";
 
-    public static Command Create()
+    public static Command Create(Func<string, string?> environment)
     {
+        ArgumentNullException.ThrowIfNull(environment);
         var results = new Argument<string>("results")
         {
-            Description = "The benchmark output: a run or job folder, a folder of several, or a log file.",
+            Description = "The benchmark output: a run or job folder, a folder of several, or a log file; or a triage-report.json to report again without triaging (the workflow_run recipe).",
         };
         var format = new Option<string>("--format")
         {
@@ -74,10 +77,18 @@ public static class RunCommand
             }
         });
 
-        var command = new Command("run", "Triage every failed trial of a benchmark run and write the reports.")
+        var gitHub = new GitHubOptions();
+        gitHub.AddValidators();
+
+        var command = new Command("run", "Triage every failed trial of a benchmark run and write the reports; in GitHub Actions, also comment, file issues and write the step summary and outputs.")
         {
             results, format, output, templates, tasks, dataset, concurrency, failOn,
         };
+        foreach (var option in gitHub.All)
+        {
+            command.Options.Add(option);
+        }
+
         command.SetAction((parse, cancellationToken) => RunAsync(
             new RunSettings(
                 parse.GetRequiredValue(results),
@@ -87,26 +98,141 @@ public static class RunCommand
                 parse.GetValue(tasks),
                 parse.GetValue(dataset),
                 parse.GetValue(concurrency),
-                FailOnPolicy.Parse(parse.GetValue(failOn))),
+                FailOnPolicy.Parse(parse.GetValue(failOn)),
+                gitHub.Settings(parse, environment)),
             parse.InvocationConfiguration,
+            new ActionsEnvironment(environment, parse.InvocationConfiguration.Output),
             cancellationToken));
         return command;
     }
 
-    private static async Task<int> RunAsync(RunSettings settings, InvocationConfiguration io, CancellationToken cancellationToken)
+    private static async Task<int> RunAsync(RunSettings settings, InvocationConfiguration io, ActionsEnvironment actions, CancellationToken cancellationToken)
     {
         var console = Consoles.For(io.Output);
-        IBenchmarkReader reader;
         TemplateSet templateSet;
         try
         {
-            reader = BuiltInReaders.Registry().Resolve(settings.Results, settings.Format);
             templateSet = TemplateSet.Load(settings.Templates);
         }
-        catch (Exception ex) when (ex is BenchmarkReadException or ReportFileException)
+        catch (ReportFileException ex)
         {
             await io.Error.WriteLineAsync(ex.Message);
             return (int)ExitCode.InputError;
+        }
+
+        var republish = IsReport(settings.Results);
+        string? curationPath = null;
+        TriageReport report;
+        if (republish)
+        {
+            try
+            {
+                report = await TriageReportJson.ReadFileAsync(settings.Results, cancellationToken);
+            }
+            catch (Exception ex) when (ex is ReportFileException or IOException or UnauthorizedAccessException or InvalidDataException or System.Text.Json.JsonException)
+            {
+                await io.Error.WriteLineAsync(ex.Message);
+                return (int)ExitCode.InputError;
+            }
+        }
+        else
+        {
+            if (actions.IsActions)
+            {
+                actions.Commands.Group($"TriageCI: triage {settings.Results}");
+            }
+
+            try
+            {
+                var (exit, triaged, curation) = await TriageAsync(settings, io, console, cancellationToken);
+                if (triaged is null)
+                {
+                    return (int)exit;
+                }
+
+                report = triaged;
+                curationPath = curation;
+            }
+            finally
+            {
+                if (actions.IsActions)
+                {
+                    actions.Commands.EndGroup();
+                }
+            }
+        }
+
+        ReportFiles files;
+        string summary;
+        try
+        {
+            files = await ReportWriter.WriteAsync(report, settings.Output, templateSet, cancellationToken);
+            summary = await File.ReadAllTextAsync(files.Summary, cancellationToken);
+            SummaryTable.Write(console, report);
+            console.WriteLine();
+            foreach (var file in curationPath is null ? files.All : files.All.Prepend(curationPath))
+            {
+                console.MarkupLine($"wrote [link]{Markup.Escape(Path.GetRelativePath(Environment.CurrentDirectory, file))}[/]");
+            }
+        }
+        catch (Exception ex) when (ex is ReportFileException or IOException)
+        {
+            await io.Error.WriteLineAsync(ex.Message);
+            return (int)ExitCode.OutputError;
+        }
+
+        var publishFailed = false;
+        if (actions.IsActions)
+        {
+            var paths = new Dictionary<string, string>(StringComparer.Ordinal)
+            {
+                ["report-json"] = actions.ForRunner(files.Json),
+                ["summary-md"] = actions.ForRunner(files.Summary),
+                ["rerun-txt"] = actions.ForRunner(files.Rerun),
+                ["curation-jsonl"] = actions.ForRunner(curationPath ?? Path.Combine(settings.Output, Core.Reports.Curation.CurationWriter.FileName)),
+            };
+            var input = new GitHubReportInput(
+                report, templateSet, summary, settings.Output, republish ? Path.GetDirectoryName(Path.GetFullPath(settings.Results))! : settings.Results,
+                settings.FailOn, paths, settings.GitHub, republish ? Path.GetDirectoryName(Path.GetFullPath(settings.Results)) : null);
+            var result = await new GitHubReporter(actions, GitHubReporter.DefaultClient).ReportAsync(input, cancellationToken);
+            publishFailed = result.PublishFailed && settings.GitHub.FailOnPublishError;
+        }
+
+        var crossed = settings.FailOn.Crossed(report);
+        foreach (var (threshold, actual) in crossed)
+        {
+            await io.Error.WriteLineAsync($"--fail-on {FailOnName(threshold.Category)}:{threshold.Count} crossed: {actual} failed trials.");
+        }
+
+        if (crossed.Count > 0)
+        {
+            return (int)ExitCode.ThresholdCrossed;
+        }
+
+        if (publishFailed)
+        {
+            await io.Error.WriteLineAsync("Publishing to GitHub failed (--fail-on-publish-error); the reports were written.");
+            return (int)ExitCode.PublishFailed;
+        }
+
+        return (int)ExitCode.Success;
+    }
+
+    /// <summary>A finished report given as the input is reported again instead of triaged (the fork pull-request recipe).</summary>
+    private static bool IsReport(string results) =>
+        File.Exists(results) && string.Equals(Path.GetFileName(results), TriageReportJson.FileName, StringComparison.Ordinal);
+
+    private static async Task<(ExitCode Exit, TriageReport? Report, string? CurationPath)> TriageAsync(RunSettings settings, InvocationConfiguration io, IAnsiConsole console, CancellationToken cancellationToken)
+    {
+        IBenchmarkReader reader;
+        try
+        {
+            reader = BuiltInReaders.Registry().Resolve(settings.Results, settings.Format);
+        }
+        catch (BenchmarkReadException ex)
+        {
+            await io.Error.WriteLineAsync(ex.Message);
+            return (ExitCode.InputError, null, null);
         }
 
         CurationWriter curation;
@@ -117,10 +243,9 @@ public static class RunCommand
         catch (ReportFileException ex)
         {
             await io.Error.WriteLineAsync(ex.Message);
-            return (int)ExitCode.OutputError;
+            return (ExitCode.OutputError, null, null);
         }
 
-        TriageReport report;
         await using (curation)
         {
             var pipeline = new TriagePipeline(TextProbes.All, new RulesJudge(), new TriageOptions
@@ -131,50 +256,27 @@ public static class RunCommand
             var readerOptions = new ReaderOptions { TasksPath = settings.Tasks, DatasetPath = settings.Dataset };
             try
             {
-                report = await WithProgressAsync(console, observer => pipeline.RunAsync(
+                var report = await WithProgressAsync(console, observer => pipeline.RunAsync(
                     reader, settings.Results, readerOptions, new CompositeObserver(observer, new CurationObserver(curation)), cancellationToken));
                 await curation.CompleteAsync(cancellationToken);
+                return (ExitCode.Success, report, curation.Path);
             }
             catch (OperationCanceledException)
             {
                 await io.Error.WriteLineAsync($"Cancelled; the trials finished so far are in {curation.PartialPath}.");
-                return (int)ExitCode.Cancelled;
+                return (ExitCode.Cancelled, null, null);
             }
             catch (BenchmarkReadException ex)
             {
                 await io.Error.WriteLineAsync(ex.Message);
-                return (int)ExitCode.InputError;
+                return (ExitCode.InputError, null, null);
             }
             catch (ReportFileException ex)
             {
                 await io.Error.WriteLineAsync(ex.Message);
-                return (int)ExitCode.OutputError;
+                return (ExitCode.OutputError, null, null);
             }
         }
-
-        try
-        {
-            var files = await ReportWriter.WriteAsync(report, settings.Output, templateSet, cancellationToken);
-            SummaryTable.Write(console, report);
-            console.WriteLine();
-            foreach (var file in files.All.Prepend(curation.Path))
-            {
-                console.MarkupLine($"wrote [link]{Markup.Escape(Path.GetRelativePath(Environment.CurrentDirectory, file))}[/]");
-            }
-        }
-        catch (ReportFileException ex)
-        {
-            await io.Error.WriteLineAsync(ex.Message);
-            return (int)ExitCode.OutputError;
-        }
-
-        var crossed = settings.FailOn.Crossed(report);
-        foreach (var (threshold, actual) in crossed)
-        {
-            await io.Error.WriteLineAsync($"--fail-on {FailOnName(threshold.Category)}:{threshold.Count} crossed: {actual} failed trials.");
-        }
-
-        return crossed.Count > 0 ? (int)ExitCode.ThresholdCrossed : (int)ExitCode.Success;
     }
 
     private static string FailOnName(FailOnCategory category) => category switch
@@ -197,5 +299,5 @@ public static class RunCommand
             await run(new ProgressObserver(console, status => context.Status(Markup.Escape(status)))));
     }
 
-    private sealed record RunSettings(string Results, string? Format, string Output, string? Templates, string? Tasks, string? Dataset, int Concurrency, FailOnPolicy FailOn);
+    private sealed record RunSettings(string Results, string? Format, string Output, string? Templates, string? Tasks, string? Dataset, int Concurrency, FailOnPolicy FailOn, GitHubSettings GitHub);
 }
