@@ -40,7 +40,7 @@ internal sealed class GitHubOptions
 
     public Option<int> MaxIssues { get; } = new("--max-issues")
     {
-        Description = "At most this many defect issues are created, reopened or updated per run; the rest follow in later runs.",
+        Description = "At most this many defect issues are opened or reopened per run; the rest follow in later runs (open issues are always updated).",
         DefaultValueFactory = _ => 10,
     };
 

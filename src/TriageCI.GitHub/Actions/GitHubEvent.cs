@@ -91,18 +91,13 @@ public sealed record GitHubEvent(string Name, int? PullRequest, string? HeadSha,
         }
 
         var headSha = String(run, "head_sha");
+        // GitHub lists the open pull requests whose head matches the run; the one at the run's own commit comes first.
         int? number = null;
         if (run.TryGetProperty("pull_requests", out var prs) && prs.ValueKind == JsonValueKind.Array)
         {
-            foreach (var pr in prs.EnumerateArray())
-            {
-                var prHead = Object(pr, "head");
-                if (prHead is null || headSha is null || String(prHead.Value, "sha") == headSha)
-                {
-                    number = Number(pr, "number");
-                    break;
-                }
-            }
+            var listed = prs.EnumerateArray().Where(pr => pr.ValueKind == JsonValueKind.Object).ToList();
+            var atHead = listed.FirstOrDefault(pr => Object(pr, "head") is { } head && headSha is not null && String(head, "sha") == headSha);
+            number = Number(atHead.ValueKind == JsonValueKind.Object ? atHead : listed.FirstOrDefault(), "number");
         }
 
         var headRepo = Object(run, "head_repository") is { } hr ? String(hr, "full_name") : null;
@@ -112,11 +107,11 @@ public sealed record GitHubEvent(string Name, int? PullRequest, string? HeadSha,
     }
 
     private static JsonElement? Object(JsonElement element, string name) =>
-        element.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.Object ? value : null;
+        element.ValueKind == JsonValueKind.Object && element.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.Object ? value : null;
 
     private static string? String(JsonElement element, string name) =>
-        element.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;
+        element.ValueKind == JsonValueKind.Object && element.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;
 
     private static int? Number(JsonElement element, string name) =>
-        element.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.Number && value.TryGetInt32(out var number) ? number : null;
+        element.ValueKind == JsonValueKind.Object && element.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.Number && value.TryGetInt32(out var number) ? number : null;
 }

@@ -165,7 +165,7 @@ public sealed class GitHubReporter(ActionsEnvironment environment, Func<GitHubCo
                 var overCap = issues.Count(i => i.Action == "over-cap");
                 if (overCap > 0)
                 {
-                    environment.Commands.Annotate("notice", $"{overCap} defect issues were not filed or updated: at most {settings.MaxIssues} per run (max-issues). They follow in later runs.", "TriageCI: issue cap reached");
+                    environment.Commands.Annotate("notice", $"{overCap} defect issues were not opened: at most {settings.MaxIssues} are opened or reopened per run (max-issues). They follow in later runs.", "TriageCI: issue cap reached");
                 }
             }
             catch (Exception ex) when (IsPublishFailure(ex))

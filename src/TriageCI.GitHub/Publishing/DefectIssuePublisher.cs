@@ -56,7 +56,7 @@ public sealed class DefectIssuePublisher(IGitHubClient client)
         await EnsureLabelsAsync(repository, settings.Labels, cancellationToken);
 
         var outcomes = new List<IssueOutcome>();
-        var writes = 0;
+        var opened = 0;
         foreach (var draft in drafts)
         {
             existing.TryGetValue(draft.Marker, out var issue);
@@ -73,13 +73,18 @@ public sealed class DefectIssuePublisher(IGitHubClient client)
                 continue;
             }
 
-            if (writes >= settings.MaxIssues)
+            // The cap holds back what notifies people (new and reopened issues); quiet edits of open issues are not held back.
+            if ((issue is null || !issue.IsOpen) && opened >= settings.MaxIssues)
             {
                 outcomes.Add(new IssueOutcome(draft.TaskId, "over-cap", issue?.Number, issue?.HtmlUrl));
                 continue;
             }
 
-            writes++;
+            if (issue is null || !issue.IsOpen)
+            {
+                opened++;
+            }
+
             if (issue is null)
             {
                 var created = await client.Issues.CreateAsync(repository, new NewIssue(draft.Title, body, settings.Labels), cancellationToken);

@@ -8,7 +8,7 @@ public sealed record DefectIssueSettings
     /// <summary>Labels put on every issue; the first one is what issues are listed by when TriageCI looks for its own.</summary>
     public IReadOnlyList<string> Labels { get; init; } = DefaultLabels;
 
-    /// <summary>At most this many issues are created, reopened or updated in one run; the rest wait for the next run.</summary>
+    /// <summary>At most this many issues are opened or reopened in one run; the rest wait for later runs. Open issues are always updated.</summary>
     public int MaxIssues { get; init; } = 10;
 
     /// <summary>The run's page, recorded with each occurrence.</summary>
