@@ -186,10 +186,10 @@ public static class RunCommand
         {
             var paths = new Dictionary<string, string>(StringComparer.Ordinal)
             {
-                ["report-json"] = actions.ForRunner(files.Json),
-                ["summary-md"] = actions.ForRunner(files.Summary),
-                ["rerun-txt"] = actions.ForRunner(files.Rerun),
-                ["curation-jsonl"] = actions.ForRunner(curationPath ?? Path.Combine(settings.Output, Core.Reports.Curation.CurationWriter.FileName)),
+                ["report-json"] = files.Json,
+                ["summary-md"] = files.Summary,
+                ["rerun-txt"] = files.Rerun,
+                ["curation-jsonl"] = curationPath ?? Path.Combine(settings.Output, Core.Reports.Curation.CurationWriter.FileName),
             };
             var input = new GitHubReportInput(
                 report, templateSet, summary, settings.Output, republish ? Path.GetDirectoryName(Path.GetFullPath(settings.Results))! : settings.Results,

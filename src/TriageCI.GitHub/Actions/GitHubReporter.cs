@@ -96,7 +96,7 @@ public sealed class GitHubReporter(ActionsEnvironment environment, Func<GitHubCo
         WriteStepSummary(input, comment, drafts, result);
         if (environment.OutputPath is { } outputs)
         {
-            OutputFile.Append(outputs, ActionOutputs.Values(report, input.Paths, result));
+            OutputFile.Append(outputs, ActionOutputs.Values(report, input.Paths.ToDictionary(p => p.Key, p => environment.ForRunner(p.Value), StringComparer.Ordinal), result));
         }
 
         return result;
