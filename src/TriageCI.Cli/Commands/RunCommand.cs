@@ -170,9 +170,12 @@ public static class RunCommand
             summary = await File.ReadAllTextAsync(files.Summary, cancellationToken);
             SummaryTable.Write(console, report);
             console.WriteLine();
+            // A hyperlink (OSC 8) helps on a terminal only; a CI log would show its escape codes.
+            var link = Consoles.IsTerminal(io.Output);
             foreach (var file in curationPath is null ? files.All : files.All.Prepend(curationPath))
             {
-                console.MarkupLine($"wrote [link]{Markup.Escape(Path.GetRelativePath(Environment.CurrentDirectory, file))}[/]");
+                var path = Markup.Escape(Path.GetRelativePath(Environment.CurrentDirectory, file));
+                console.MarkupLine(link ? $"wrote [link]{path}[/]" : $"wrote {path}");
             }
         }
         catch (Exception ex) when (ex is ReportFileException or IOException)
