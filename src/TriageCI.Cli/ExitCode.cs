@@ -18,6 +18,9 @@ public enum ExitCode
     /// <summary>Writing an output file failed.</summary>
     OutputError = 4,
 
+    /// <summary>Publishing to GitHub failed and <c>--fail-on-publish-error</c> asked for that to fail the run; the reports were written.</summary>
+    PublishFailed = 5,
+
     /// <summary>Interrupted (Ctrl+C or SIGTERM); results finished so far were kept.</summary>
     Cancelled = 130,
 }
@@ -32,6 +35,7 @@ public static class ExitCodes
         ExitCode.UsageError => "the command line is wrong",
         ExitCode.InputError => "the input cannot be used: no such path, unknown format, unreadable labels or report",
         ExitCode.OutputError => "an output file could not be written",
+        ExitCode.PublishFailed => "publishing to GitHub failed and `--fail-on-publish-error` was given; the reports were written",
         ExitCode.Cancelled => "interrupted; results finished so far were kept",
         _ => throw new ArgumentOutOfRangeException(nameof(code)),
     };

@@ -52,7 +52,7 @@ public class TemplateSetTests
 
         var error = Assert.Throws<ReportFileException>(() => TemplateSet.Load(user.Path));
 
-        Assert.Equal($"{typo}: unknown template 'sumary.md.hbs'; the templates are defect-issue.md.hbs, summary.md.hbs, and partials go in partials/", error.Message);
+        Assert.Equal($"{typo}: unknown template 'sumary.md.hbs'; the templates are defect-issue.md.hbs, pr-comment.md.hbs, summary.md.hbs, and partials go in partials/", error.Message);
     }
 
     [Fact]

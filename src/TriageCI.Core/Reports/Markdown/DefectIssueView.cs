@@ -22,6 +22,9 @@ public sealed record DefectIssueView
     /// <summary>The task-defect verdicts of the task, ordered by trial id.</summary>
     public required IReadOnlyList<VerdictView> Verdicts { get; init; }
 
+    /// <summary>The command that re-checks the verdict in a sandbox replica: <c>triage reproduce triage-report.json &lt;task&gt;</c>, the task shell-quoted.</summary>
+    public required string Reproduce { get; init; }
+
     public required RunView Run { get; init; }
 
     public required string GeneratedAt { get; init; }

@@ -81,6 +81,7 @@ public static class ReportViews
                     Definition = entry.Definition,
                     Trials = count == 1 ? "1 trial" : $"{count} trials",
                     Verdicts = task.OrderBy(v => v.TrialId, StringComparer.Ordinal).Select(Verdict).ToList(),
+                    Reproduce = $"triage reproduce {Json.TriageReportJson.FileName} {ShellQuote.Word(task.Key)}",
                     Run = Run(report),
                     GeneratedAt = GeneratedAt(report),
                     Tool = Tool(report),
